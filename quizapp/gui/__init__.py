@@ -1,0 +1,1 @@
+"""The desktop app: screens in PySide6 over the Qt-free core."""
