@@ -20,7 +20,7 @@ from quizapp.model import (
     SingleQuestion,
     TrueFalseQuestion,
 )
-from quizapp.textmatch import answer_matches, normalize_answer
+from quizapp.textmatch import answer_matches, fold_text, normalize_answer
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,19 +127,18 @@ def parse_number(text: str, units: Sequence[str] = ()) -> float | None:
     """
     if not isinstance(text, str):
         return None
-    folded = normalize_answer(text)
-    folded = folded.replace("\u2212", "-")
-    for unit in sorted((normalize_answer(u) for u in units if u.strip()), key=len, reverse=True):
-        if not unit:
-            continue
+    folded = fold_text(text).rstrip("!?;:")
+    if folded.endswith(".") and not folded.endswith(".."):
+        folded = folded[:-1].rstrip()  # a full stop after the number
+    folded_units = sorted({fold_text(u) for u in units} - {""}, key=len, reverse=True)
+    for unit in folded_units:
         if folded.startswith(unit):
             folded = folded[len(unit) :].strip()
-        elif folded.endswith(unit):
+            break
+    for unit in folded_units:  # after the number, or after a multiplier: "1.14 billion dollars"
+        if folded.endswith(unit) and folded != unit:
             folded = folded[: -len(unit)].strip()
-    # A unit may also stand between the multiplier and the end: "1.14 billion dollars".
-    for unit in sorted((normalize_answer(u) for u in units if u.strip()), key=len, reverse=True):
-        if unit and folded.endswith(" " + unit):
-            folded = folded[: -len(unit) - 1].strip()
+            break
     match = _NUMBER.match(folded)
     if match is None:
         return None

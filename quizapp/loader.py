@@ -761,7 +761,10 @@ def _yaml_error(exc: yaml.YAMLError, display: str) -> BankError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
-    message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
+    if context and problem.startswith("but "):
+        message = f"YAML syntax error: {context}, {problem}"  # "expected ..., but found ..."
+    else:
+        message = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
     if mark is None:
         return BankError(display, 1, 1, message)
     return BankError(display, mark.line + 1, mark.column + 1, message)

@@ -61,6 +61,15 @@ def _is_edge_junk(char: str) -> bool:
     return unicodedata.category(char)[0] in "PZ" or char in "\"'`"
 
 
+def fold_text(text: str) -> str:
+    """Case, diacritics (including đ), typographic quotes and dashes, and runs of white space folded."""
+    text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHIC)
+    text = text.casefold().translate(_FOLD_LETTERS)
+    decomposed = unicodedata.normalize("NFD", text)
+    text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _SPACES.sub(" ", text).strip()
+
+
 @lru_cache(maxsize=4096)
 def normalize_answer(text: str) -> str:
     """Fold a typed answer to the form in which answers are compared.
@@ -68,11 +77,7 @@ def normalize_answer(text: str) -> str:
     Case, diacritics (including đ), typographic quotes and dashes, white space at the ends and
     repeated inside, and punctuation at the ends do not count.
     """
-    text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHIC)
-    text = text.casefold().translate(_FOLD_LETTERS)
-    decomposed = unicodedata.normalize("NFD", text)
-    text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    text = _SPACES.sub(" ", text)
+    text = fold_text(text)
     start, end = 0, len(text)
     while start < end and _is_edge_junk(text[start]):
         start += 1
@@ -103,6 +108,11 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return min(previous[-1], limit + 1)
 
 
+def _compact(text: str) -> str:
+    """Without spaces and hyphens, so that "Viet Nam" meets "Vietnam" and "people to people" its hyphens."""
+    return text.replace(" ", "").replace("-", "")
+
+
 # Typos are forgiven only in answers long enough that one letter cannot make another word.
 MIN_LENGTH_FOR_TYPOS = 4
 
@@ -112,9 +122,10 @@ def answer_matches(response: str, accepted: tuple[str, ...], typo_tolerance: int
     given = normalize_answer(response)
     if not given:
         return False
+    compact = _compact(given)
     for answer in accepted:
         wanted = normalize_answer(answer)
-        if given == wanted:
+        if given == wanted or compact == _compact(wanted):
             return True
         if (
             typo_tolerance > 0

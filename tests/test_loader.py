@@ -34,7 +34,15 @@ def test_every_type_fixture_loads() -> None:
     assert bank is not None
     assert bank.id == "every-type"
     assert [q.type for q in bank.questions] == [
-        "single", "multiple", "true_false", "short", "numeric", "numeric", "ordering", "matching", "cloze",
+        "single",
+        "multiple",
+        "true_false",
+        "short",
+        "numeric",
+        "numeric",
+        "ordering",
+        "matching",
+        "cloze",
     ]
     single = bank.questions[0]
     assert isinstance(single, SingleQuestion)
@@ -53,8 +61,11 @@ def test_every_type_fixture_loads() -> None:
 def test_fingerprint_changes_when_content_changes(tmp_path: Path) -> None:
     first = load_bank(write_bank(tmp_path, GOOD_SINGLE)).bank
     second = load_bank(write_bank(tmp_path, GOOD_SINGLE.replace("Because.", "Because it was."))).bank
-    moved = load_bank(write_bank(tmp_path, "- id: q0\n  type: true_false\n  prompt: P\n  answer: true\n"
-                                 "  explanation: E\n" + GOOD_SINGLE)).bank
+    moved = load_bank(
+        write_bank(
+            tmp_path, "- id: q0\n  type: true_false\n  prompt: P\n  answer: true\n  explanation: E\n" + GOOD_SINGLE
+        )
+    ).bank
     assert first and second and moved
     assert first.questions[0].fingerprint() != second.questions[0].fingerprint()
     # Moving a question within the file is not an edit.
@@ -65,14 +76,18 @@ L = FIRST_QUESTION_LINE
 QUESTION_RULES = [
     pytest.param(
         GOOD_SINGLE.replace("  answer:", "  anwser:"),
-        [(L + 4, 5, "unknown key 'anwser' in a 'single' question (did you mean 'answer'?)"),
-         (L, 5, "a 'single' question is missing the required key 'answer'")],
+        [
+            (L + 4, 5, "unknown key 'anwser' in a 'single' question (did you mean 'answer'?)"),
+            (L, 5, "a 'single' question is missing the required key 'answer'"),
+        ],
         id="unknown-key-did-you-mean",
     ),
     pytest.param(
         GOOD_SINGLE.replace("  answer:", "  answers:"),
-        [(L + 4, 5, "'answers' is not a key of a 'single' question (did you mean 'answer'?)"),
-         (L, 5, "a 'single' question is missing the required key 'answer'")],
+        [
+            (L + 4, 5, "'answers' is not a key of a 'single' question (did you mean 'answer'?)"),
+            (L, 5, "a 'single' question is missing the required key 'answer'"),
+        ],
         id="key-of-another-type",
     ),
     pytest.param(
@@ -97,8 +112,14 @@ QUESTION_RULES = [
     ),
     pytest.param(
         GOOD_SINGLE.replace("type: single", "type: singel"),
-        [(L + 1, 11, "unknown question type 'singel' (did you mean 'single'?); the types are: single, "
-                    "multiple, true_false, short, numeric, ordering, matching, cloze")],
+        [
+            (
+                L + 1,
+                11,
+                "unknown question type 'singel' (did you mean 'single'?); the types are: single, "
+                "multiple, true_false, short, numeric, ordering, matching, cloze",
+            )
+        ],
         id="unknown-type",
     ),
     pytest.param(
@@ -285,8 +306,14 @@ QUESTION_RULES = [
     ),
     pytest.param(
         GOOD_SINGLE.replace("- id: q1", "- id: q 1"),
-        [(L, 9, "a question 'id' 'q 1' may hold only letters, digits, '-', '_' and '.' "
-                "(at most 100, starting with a letter or digit)")],
+        [
+            (
+                L,
+                9,
+                "a question 'id' 'q 1' may hold only letters, digits, '-', '_' and '.' "
+                "(at most 100, starting with a letter or digit)",
+            )
+        ],
         id="bad-id",
     ),
     pytest.param(
@@ -304,35 +331,62 @@ def test_question_rules(tmp_path: Path, questions: str, expected: list[tuple[int
 
 
 def test_all_problems_reported_in_one_run(tmp_path: Path) -> None:
-    broken = GOOD_SINGLE.replace('answer: "1945"', 'answer: "1999"') + GOOD_SINGLE.replace("q1", "q2").replace(
-        "type: single", "type: nope"
-    ) + GOOD_SINGLE.replace("q1", "q3") + "  difficulty: 0\n"
+    broken = (
+        GOOD_SINGLE.replace('answer: "1945"', 'answer: "1999"')
+        + GOOD_SINGLE.replace("q1", "q2").replace("type: single", "type: nope")
+        + GOOD_SINGLE.replace("q1", "q3")
+        + "  difficulty: 0\n"
+    )
     found = messages(write_bank(tmp_path, broken))
     assert [m[0] for m in found] == [L + 4, L + 7, L + 18]
 
 
 BANK_RULES = [
     pytest.param("", [(1, 1, "the file is empty: a bank needs 'id', 'title', 'questions' and more")], id="empty"),
-    pytest.param("# only a comment\n", [(1, 1, "the file is empty: a bank needs 'id', 'title', 'questions' and more")],
-                 id="only-comment"),
-    pytest.param("- a\n- b\n", [(1, 1, "a bank must be a mapping with keys such as 'id', 'title' and 'questions', "
-                                       "not a list")], id="top-level-list"),
-    pytest.param("hello\n", [(1, 1, "a bank must be a mapping with keys such as 'id', 'title' and 'questions', "
-                                    "not text")], id="top-level-scalar"),
-    pytest.param("id: x\ntitle: [unclosed\n", [(3, 1, "YAML syntax error: did not find expected ',' or ']' "
-                                                     "(while parsing a flow sequence)")], id="syntax-error"),
-    pytest.param(BANK_HEADER.replace("format: 1", "format: 2") + "  - x\n",
-                 [(1, 9, "this bank is written in format 2; this version of quizapp reads format 1: "
-                         "update quizapp to open it")], id="newer-format"),
-    pytest.param(BANK_HEADER.replace("language: en", "language: English!") + GOOD_SINGLE.replace("\n", "\n  ")
-                 .replace("- id", "  - id", 1),
-                 [(4, 11, "'language' must be a BCP 47 tag such as 'en' or 'vi', not 'English!'")], id="bad-language"),
-    pytest.param(BANK_HEADER.replace("title: Test bank\n", "") + "  []\n".replace("  []", ""),
-                 [(1, 1, "the bank is missing the required key 'title'"),
-                  (12, 11, "'questions' must be a list, not nothing")], id="missing-title"),
-    pytest.param(BANK_HEADER.replace("version:", "verison:") + textwrap.indent(GOOD_SINGLE, "  "),
-                 [(5, 1, "unknown key 'verison' in the bank (did you mean 'version'?)"),
-                  (1, 1, "the bank is missing the required key 'version'")], id="bank-unknown-key"),
+    pytest.param(
+        "# only a comment\n",
+        [(1, 1, "the file is empty: a bank needs 'id', 'title', 'questions' and more")],
+        id="only-comment",
+    ),
+    pytest.param(
+        "- a\n- b\n",
+        [(1, 1, "a bank must be a mapping with keys such as 'id', 'title' and 'questions', not a list")],
+        id="top-level-list",
+    ),
+    pytest.param(
+        "hello\n",
+        [(1, 1, "a bank must be a mapping with keys such as 'id', 'title' and 'questions', not text")],
+        id="top-level-scalar",
+    ),
+    pytest.param(
+        "id: x\ntitle: [unclosed\n",
+        [(3, 1, "YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence)")],
+        id="syntax-error",
+    ),
+    pytest.param(
+        BANK_HEADER.replace("format: 1", "format: 2") + "  - x\n",
+        [(1, 9, "this bank is written in format 2; this version of quizapp reads format 1: update quizapp to open it")],
+        id="newer-format",
+    ),
+    pytest.param(
+        BANK_HEADER.replace("language: en", "language: English!")
+        + GOOD_SINGLE.replace("\n", "\n  ").replace("- id", "  - id", 1),
+        [(4, 11, "'language' must be a BCP 47 tag such as 'en' or 'vi', not 'English!'")],
+        id="bad-language",
+    ),
+    pytest.param(
+        BANK_HEADER.replace("title: Test bank\n", "") + "  []\n".replace("  []", ""),
+        [(1, 1, "the bank is missing the required key 'title'"), (12, 11, "'questions' must be a list, not nothing")],
+        id="missing-title",
+    ),
+    pytest.param(
+        BANK_HEADER.replace("version:", "verison:") + textwrap.indent(GOOD_SINGLE, "  "),
+        [
+            (5, 1, "unknown key 'verison' in the bank (did you mean 'version'?)"),
+            (1, 1, "the bank is missing the required key 'version'"),
+        ],
+        id="bank-unknown-key",
+    ),
 ]
 
 
@@ -351,8 +405,12 @@ def test_messages_name_the_file(tmp_path: Path) -> None:
 
 def test_library_skips_broken_banks_and_loads_the_rest(tmp_path: Path) -> None:
     write_bank(tmp_path, GOOD_SINGLE, name="good.yaml")
-    write_bank(tmp_path, GOOD_SINGLE.replace("type: single", "type: nope"),
-               header=BANK_HEADER.replace("id: test-bank", "id: other"), name="bad.yaml")
+    write_bank(
+        tmp_path,
+        GOOD_SINGLE.replace("type: single", "type: nope"),
+        header=BANK_HEADER.replace("id: test-bank", "id: other"),
+        name="bad.yaml",
+    )
     (tmp_path / "notes.txt").write_text("not a bank")
     library = load_library([tmp_path])
     assert [b.id for b in library.banks] == ["test-bank"]
