@@ -7,6 +7,7 @@ import random
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
@@ -33,7 +34,7 @@ def question(rng: random.Random, index: int) -> str:
         f"    topic: t{index % 10}",
         "    tags: [date, organisation]",
         f"    difficulty: {1 + index % 3}",
-        f"    source:\n      id: s1\n      quote: \"{sentence(rng, 25)}\"",
+        f'    source:\n      id: s1\n      quote: "{sentence(rng, 25)}"',
     ]
     choices = [f"Choice {c} {sentence(rng, 4)}" for c in "abcd"]
     if kind in ("single", "multiple"):
@@ -52,8 +53,10 @@ def question(rng: random.Random, index: int) -> str:
     elif kind == "ordering":
         lines.append("    items:\n" + "\n".join(f'      - "{c}"' for c in choices))
     elif kind == "matching":
-        lines.append("    pairs:\n" + "\n".join(f'      - left: "{c}"\n        right: "{1945 + i}"'
-                                               for i, c in enumerate(choices)))
+        lines.append(
+            "    pairs:\n"
+            + "\n".join(f'      - left: "{c}"\n        right: "{1945 + i}"' for i, c in enumerate(choices))
+        )
     else:
         lines.append('    text: "proactive, {{flexible}}, creative, and {{effective|efficient}}"')
     return "\n".join(lines)
@@ -62,14 +65,21 @@ def question(rng: random.Random, index: int) -> str:
 def build_bank(count: int, seed: int = 1) -> str:
     rng = random.Random(seed)
     header = [
-        "format: 1", "id: synthetic", "title: Synthetic benchmark bank", "language: en", 'version: "1.0"',
-        "sources:", '  - {id: s1, title: A source, date: "2025"}',
-        "topics:", *(f"  - {{id: t{i}, title: Topic {i}}}" for i in range(10)), "questions:",
+        "format: 1",
+        "id: synthetic",
+        "title: Synthetic benchmark bank",
+        "language: en",
+        'version: "1.0"',
+        "sources:",
+        '  - {id: s1, title: A source, date: "2025"}',
+        "topics:",
+        *(f"  - {{id: t{i}, title: Topic {i}}}" for i in range(10)),
+        "questions:",
     ]
     return "\n".join(header + [question(rng, i) for i in range(count)]) + "\n"
 
 
-def best_of(repeats: int, action) -> tuple[float, float]:  # noqa: ANN001
+def best_of(repeats: int, action: Callable[[], object]) -> tuple[float, float]:
     times = []
     for _ in range(repeats):
         started = time.perf_counter()
