@@ -31,18 +31,24 @@ probe = FirstExpose()
 app.installEventFilter(probe)
 """
 
-BARE = PROBE + """
+BARE = (
+    PROBE
+    + """
 from PySide6.QtWidgets import QMainWindow
 window = QMainWindow()
 window.resize(1280, 800)
 window.show()
 app.exec()
 """
+)
 
-QUIZAPP = PROBE + """
+QUIZAPP = (
+    PROBE
+    + """
 from quizapp.cli import main
 main(sys.argv[1:])
 """
+)
 
 
 def run_once(code: str, args: list[str], env: dict[str, str]) -> float:

@@ -51,9 +51,7 @@ def install_excepthook(log_path: Path | None) -> None:
             sys.__excepthook__(kind, error, tb)
             return
         where = (
-            QCoreApplication.translate("errors", "The details are in {path}.").format(path=log_path)
-            if log_path
-            else ""
+            QCoreApplication.translate("errors", "The details are in {path}.").format(path=log_path) if log_path else ""
         )
         show_error(
             QApplication.activeWindow(),

@@ -267,9 +267,7 @@ class LibraryScreen(QWidget):
         if not banks:
             self.title.setText(self.tr("No bank selected") if self._library.banks else self.tr("No question banks"))
             self.description.setText(
-                ""
-                if self._library.banks
-                else self.tr("Open a bank file, or put .yaml banks in your banks folder.")
+                "" if self._library.banks else self.tr("Open a bank file, or put .yaml banks in your banks folder.")
             )
             for label in (self.summary, self.progress_label, self.sources):
                 label.setText("")
@@ -371,7 +369,7 @@ class LibraryScreen(QWidget):
 
 
 def count_text(n: int, one: str, many: str) -> str:
-    """"1 question" or "{n} questions", each form translated on its own."""
+    """ "1 question" or "{n} questions", each form translated on its own."""
     return one if n == 1 else many.format(n=n)
 
 

@@ -87,8 +87,10 @@ class ProfilesScreen(QWidget):
             self.note.setText(self.tr("Pick your name and press Continue, or add a new learner."))
         else:
             self.note.setText(
-                self.tr("Welcome to quizapp. Type your name to create your profile: your answers and progress "
-                        "stay on this computer.")
+                self.tr(
+                    "Welcome to quizapp. Type your name to create your profile: your answers and progress "
+                    "stay on this computer."
+                )
             )
             self.name.setFocus()
         self._update_buttons()
