@@ -13,7 +13,7 @@ from quizapp.model import QUESTION_TYPES
 from quizapp.paths import DATA_DIR_VARIABLE, bundled_banks_dir, data_dir, user_banks_dir
 from quizapp.quotes import SourceTexts, check_quotes
 
-COMMANDS = ("validate", "list", "gui")
+COMMANDS = ("validate", "list", "stats", "export", "gui")
 
 
 def library_locations(data: Path, extra: Sequence[str] = ()) -> list[Path]:
@@ -58,6 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     listing = commands.add_parser("list", help="list the banks found, with question counts")
     listing.add_argument("paths", nargs="*", metavar="PATH", help="more bank files or folders")
+
+    stats = commands.add_parser("stats", help="a learner's statistics: accuracy, progress, streak, what is due")
+    stats.add_argument("--profile", metavar="NAME", help="the learner (default: the only one)")
+    stats.add_argument("--json", action="store_true", help="print JSON for scripts instead of a table")
+
+    export = commands.add_parser("export", help="write every attempt as CSV, for a teacher's spreadsheet")
+    export.add_argument("--attempts", metavar="FILE.csv", required=True, help="the CSV file to write")
+    export.add_argument("--profile", metavar="NAME", help="only this learner (default: everyone)")
     return parser
 
 
@@ -134,12 +142,163 @@ def format_library(library: Library) -> str:
     return "\n".join(lines)
 
 
+def _open_records(data: Path):
+    from quizapp.records import DatabaseError, Records
+
+    try:
+        return Records.open(data)
+    except DatabaseError as error:
+        print(f"quizapp: {error}", file=sys.stderr)
+        return None
+
+
+def _pick_profile(records, name: str | None):
+    profiles = records.profiles()
+    if name is not None:
+        profile = records.profile_by_name(name)
+        if profile is None:
+            known = ", ".join(p.name for p in profiles) or "none yet"
+            print(f"quizapp: there is no learner called {name!r} (learners: {known})", file=sys.stderr)
+        return profile
+    if len(profiles) == 1:
+        return profiles[0]
+    if not profiles:
+        print("quizapp: there are no learners yet: start the app and create one", file=sys.stderr)
+    else:
+        names = ", ".join(p.name for p in profiles)
+        print(f"quizapp: choose a learner with --profile NAME (learners: {names})", file=sys.stderr)
+    return None
+
+
+def _percent(value: float | None) -> str:
+    return "\u2013" if value is None else f"{value:.0%}"
+
+
+def format_stats(stats) -> str:
+    lines = [
+        f"{stats.profile}: {stats.seen} questions seen, {stats.total.answered} answers, "
+        f"{_percent(stats.total.accuracy)} right",
+        f"study streak: {stats.streak} days; due today: {stats.due_today}",
+    ]
+    if stats.edited or stats.removed:
+        lines.append(
+            f"({stats.edited} questions were edited since they were answered; "
+            f"{stats.removed} answered questions are no longer in the banks)"
+        )
+    for title, table in (
+        ("by bank", stats.by_bank),
+        ("by topic", stats.by_topic),
+        ("by type", stats.by_type),
+        ("by difficulty", stats.by_difficulty),
+    ):
+        if table:
+            lines.append(f"{title}:")
+            for key, tally in sorted(table.items(), key=lambda kv: str(kv[0])):
+                lines.append(f"  {tally.answered:6d} answers  {_percent(tally.accuracy):>5}  {key or '(no topic)'}")
+    active = [(d, a, r) for d, a, r in stats.days if a]
+    if active:
+        lines.append("by day:")
+        lines.extend(f"  {day}  {a:5d} answers  {_percent(r / a):>5}" for day, a, r in active)
+    lines.append("review forecast: " + ", ".join(f"{day[5:]} {n}" for day, n in stats.forecast))
+    if stats.weakest:
+        lines.append("weakest questions:")
+        lines.extend(
+            f"  {w.right}/{w.answered}  {w.prompt[:70]}" + ("  (edited since)" if w.edited else "")
+            for w in stats.weakest
+        )
+    if stats.exams:
+        lines.append("exams:")
+        lines.extend(f"  {when[:16].replace('T', ' ')}  {_percent(score)}" for when, score in stats.exams)
+    return "\n".join(lines)
+
+
+def run_stats(data: Path, profile_name: str | None, as_json: bool) -> int:
+    from quizapp.stats import profile_stats
+
+    records = _open_records(data)
+    if records is None:
+        return 1
+    profile = _pick_profile(records, profile_name)
+    if profile is None:
+        return 1
+    library = load_library(library_locations(data))
+    stats = profile_stats(records, profile.id, library)
+    print(stats.to_json() if as_json else format_stats(stats))
+    return 0
+
+
+def run_export(data: Path, target: str, profile_name: str | None) -> int:
+    import csv
+
+    records = _open_records(data)
+    if records is None:
+        return 1
+    profile_id = None
+    if profile_name is not None:
+        profile = _pick_profile(records, profile_name)
+        if profile is None:
+            return 1
+        profile_id = profile.id
+    library = load_library(library_locations(data))
+    columns = [
+        "profile",
+        "bank",
+        "bank_version",
+        "question",
+        "fingerprint",
+        "edited_since",
+        "response",
+        "score",
+        "correct",
+        "ms",
+        "session",
+        "mode",
+        "answered_at",
+    ]
+    count = 0
+    try:
+        with open(target, "w", encoding="utf-8", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(columns)
+            for row in records.attempts(profile_id):
+                bank = library.bank(row["bank_id"])
+                question = bank.question(row["question_id"]) if bank is not None else None
+                edited = "" if question is None else ("yes" if question.fingerprint() != row["fingerprint"] else "no")
+                writer.writerow(
+                    [
+                        row["profile"],
+                        row["bank_id"],
+                        row["bank_version"],
+                        row["question_id"],
+                        row["fingerprint"],
+                        edited,
+                        row["response"],
+                        row["score"],
+                        row["correct"],
+                        row["elapsed_ms"],
+                        row["session_id"] or "",
+                        row["mode"],
+                        row["answered_at"],
+                    ]
+                )
+                count += 1
+    except OSError as error:
+        print(f"quizapp export: cannot write {target}: {error.strerror}", file=sys.stderr)
+        return 1
+    print(f"wrote {count} attempts to {target}", file=sys.stderr)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run quizapp with the given arguments (default: the process's) and return the exit code."""
     args = build_parser().parse_args(_with_default_command(list(sys.argv[1:] if argv is None else argv)))
     data = data_dir(args.data_dir)
     if args.command == "validate":
         return run_validate(args.paths, args.sources)
+    if args.command == "stats":
+        return run_stats(data, args.profile, args.json)
+    if args.command == "export":
+        return run_export(data, args.attempts, args.profile)
     if args.command == "list":
         print(format_library(load_library(library_locations(data, args.paths))))
         return 0

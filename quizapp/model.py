@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field, fields
+from functools import cached_property
 from pathlib import Path
 from typing import ClassVar
 
@@ -92,11 +93,18 @@ class Question:
 
     def fingerprint(self) -> str:
         """A short hash of the question's content, to tell when it was edited."""
+        cached = self.__dict__.get("_fingerprint")
+        if cached is None:
+            cached = self._compute_fingerprint()
+            object.__setattr__(self, "_fingerprint", cached)  # frozen, but the hash never changes
+        return cached
+
+    def _compute_fingerprint(self) -> str:
         content = {f.name: getattr(self, f.name) for f in fields(self) if f.name not in ("line",)}
         if self.source is not None:
             content["source"] = (self.source.id, self.source.quote)
         content["type"] = self.type
-        text = json.dumps(content, sort_keys=True, default=list, ensure_ascii=False)
+        text = json.dumps(content, sort_keys=True, default=_plain, ensure_ascii=False)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
@@ -189,6 +197,15 @@ class ClozeQuestion(Question):
         return tuple(p for p in self.parts if isinstance(p, Blank))
 
 
+def _plain(value: object) -> object:
+    """JSON for what json.dumps does not know, in a stable order."""
+    if isinstance(value, Blank):
+        return {"blank": list(value.answers)}
+    if isinstance(value, set | frozenset):
+        return sorted(value)
+    raise TypeError(f"cannot fingerprint {type(value).__name__}")
+
+
 QUESTION_CLASSES: dict[str, type[Question]] = {
     cls.type: cls
     for cls in (
@@ -234,12 +251,13 @@ class Bank:
                 return topic.title
         return topic_id
 
+    @cached_property
+    def _by_id(self) -> dict[str, Question]:
+        return {question.id: question for question in self.questions}
+
     def question(self, question_id: str) -> Question | None:
         """The question with this id, or None."""
-        for question in self.questions:
-            if question.id == question_id:
-                return question
-        return None
+        return self._by_id.get(question_id)
 
     def count_by_type(self) -> dict[str, int]:
         counts: dict[str, int] = {}

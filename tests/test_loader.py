@@ -428,3 +428,27 @@ def test_library_refuses_a_second_bank_with_the_same_id(tmp_path: Path) -> None:
 def test_library_reports_a_missing_location(tmp_path: Path) -> None:
     library = load_library([tmp_path / "nowhere"])
     assert library.banks == [] and library.problems[0].message == "no such file or folder"
+
+
+def test_fingerprints_are_stable_across_processes_for_every_type() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "from quizapp.loader import load_bank; "
+        "b = load_bank('tests/fixtures/valid/every_type.yaml').bank; "
+        "print(' '.join(q.fingerprint() for q in b.questions))"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONHASHSEED": str(seed), "PATH": ""},
+            cwd=FIXTURES.parent.parent,
+        ).stdout
+        for seed in (1, 2, 3)
+    }
+    assert len(runs) == 1
+    assert len(set(runs.pop().split())) == 9
