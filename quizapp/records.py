@@ -191,7 +191,7 @@ class Records:
             db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             db.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA synchronous = NORMAL")
+            db.execute("PRAGMA synchronous = FULL")  # a committed answer survives a power cut too
             db.execute("PRAGMA foreign_keys = ON")
             records = cls(db, path)
             records._migrate()
@@ -451,13 +451,12 @@ class Records:
         ).fetchall()
         return [(b, q) for b, q in rows]
 
-    def carded(self, profile_id: int, bank_ids: list[str]) -> set[tuple[str, str]]:
-        marks = ",".join("?" * len(bank_ids))
+    def carded_ids(self, profile_id: int, bank_id: str) -> set[str]:
+        """The ids of a bank's questions that already have a review card."""
         rows = self.db.execute(
-            f"SELECT bank_id, question_id FROM cards WHERE profile_id = ? AND bank_id IN ({marks})",
-            (profile_id, *bank_ids),
+            "SELECT question_id FROM cards WHERE profile_id = ? AND bank_id = ?", (profile_id, bank_id)
         ).fetchall()
-        return {(b, q) for b, q in rows}
+        return {question_id for (question_id,) in rows}
 
     def introduced_on(self, profile_id: int, day: str) -> int:
         """How many new questions entered review on a day (for the daily limit)."""

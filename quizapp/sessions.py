@@ -329,7 +329,35 @@ class Session:
         )
 
 
+def _review_queue(records: Records, library: Library, profile_id: int, spec: SessionSpec, now: datetime) -> list[Key]:
+    """What is due, most overdue first, then new questions up to the day's limit.
+
+    The bank's questions are only walked when a filter is set or there is room for new ones, so that
+    building a review stays quick with tens of thousands of cards.
+    """
+    due = records.due_cards(profile_id, list(spec.bank_ids), now)
+    if spec.filter != SessionFilter():
+        allowed = {(bank.id, question.id) for bank, question in _pool(library, spec)}
+        due = [key for key in due if key in allowed]
+    room = max(0, spec.daily_new_limit - records.introduced_on(profile_id, iso(now)[:10]))
+    fresh: list[Key] = []
+    filtered = spec.filter != SessionFilter()
+    for bank_id in spec.bank_ids:
+        bank = library.bank(bank_id)
+        if bank is None or len(fresh) >= room:
+            continue
+        carded = records.carded_ids(profile_id, bank_id)
+        for question in bank.questions:
+            if question.id not in carded and (not filtered or spec.filter.accepts(question)):
+                fresh.append((bank_id, question.id))
+                if len(fresh) >= room:
+                    break
+    return due + fresh
+
+
 def _queue(records: Records, library: Library, profile_id: int, spec: SessionSpec, now: datetime) -> list[Key]:
+    if spec.mode is SessionMode.REVIEW:
+        return _review_queue(records, library, profile_id, spec, now)
     pool = _pool(library, spec)
     keys = [(bank.id, question.id) for bank, question in pool]
     rng = random.Random(spec.seed)
@@ -345,13 +373,6 @@ def _queue(records: Records, library: Library, profile_id: int, spec: SessionSpe
         return keys
     if spec.mode is SessionMode.EXAM:
         return rng.sample(keys, min(spec.count or DEFAULT_EXAM_COUNT, len(keys)))
-    allowed = set(keys)
-    if spec.mode is SessionMode.REVIEW:
-        due = [key for key in records.due_cards(profile_id, list(spec.bank_ids), now) if key in allowed]
-        carded = records.carded(profile_id, list(spec.bank_ids))
-        room = max(0, spec.daily_new_limit - records.introduced_on(profile_id, iso(now)[:10]))
-        fresh = [key for key in keys if key not in carded][:room]
-        return due + fresh
     wrong = records.wrong_last(profile_id, list(spec.bank_ids))
     mistakes = [key for key in keys if key in wrong]
     rng.shuffle(mistakes)
