@@ -66,6 +66,7 @@ class LibraryScreen(QWidget):
     """The banks on the left; the selected bank's details and the session set-up on the right."""
 
     start_requested = Signal(object)  # StartRequest
+    resume_requested = Signal(int)  # session id
     open_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -84,6 +85,7 @@ class LibraryScreen(QWidget):
         self.bank_list.setAccessibleName(self.tr("Question banks"))
         self.bank_list.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
         self.bank_list.setWordWrap(True)
+        self.bank_list.setSpacing(4)
         self.bank_list.itemSelectionChanged.connect(self._selection_changed)
         left_layout.addWidget(self.bank_list, 3)
         open_button = QPushButton(self.tr("Open a bank file\u2026"), left)
@@ -184,6 +186,7 @@ class LibraryScreen(QWidget):
         self.count.setSpecialValueText(self.tr("All"))
         self.count.setValue(20)
         self.count.setAccessibleName(self.tr("Number of questions"))
+        self.count.setMaximumWidth(160)
         form.addRow(self.tr("Number of questions:"), self.count)
         self.time_limit = QSpinBox(self.setup_box)
         self.time_limit.setRange(0, 600)
@@ -191,6 +194,7 @@ class LibraryScreen(QWidget):
         self.time_limit.setSuffix(self.tr(" min"))
         self.time_limit.setValue(20)
         self.time_limit.setAccessibleName(self.tr("Exam time limit in minutes"))
+        self.time_limit.setMaximumWidth(160)
         form.addRow(self.tr("Exam time limit:"), self.time_limit)
         setup.addLayout(form)
         self.start_button = QPushButton(self.tr("Start"), self.setup_box)
@@ -202,6 +206,18 @@ class LibraryScreen(QWidget):
         start_row.addWidget(self.start_button)
         setup.addLayout(start_row)
         right_layout.addWidget(self.setup_box)
+        self.resume_box = QGroupBox(self.tr("Sessions you left"), right)
+        resume_layout = QHBoxLayout(self.resume_box)
+        self.resume_list = QListWidget(self.resume_box)
+        self.resume_list.setAccessibleName(self.tr("Sessions you can resume"))
+        self.resume_list.setMaximumHeight(90)
+        self.resume_list.itemActivated.connect(lambda _item: self._resume())
+        resume_layout.addWidget(self.resume_list, 1)
+        self.resume_button = QPushButton(self.tr("Res&ume"), self.resume_box)
+        self.resume_button.clicked.connect(self._resume)
+        resume_layout.addWidget(self.resume_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.resume_box.hide()
+        right_layout.addWidget(self.resume_box)
         right_layout.addStretch(1)
 
         splitter.setStretchFactor(0, 2)
@@ -237,6 +253,22 @@ class LibraryScreen(QWidget):
         self.problems_box.setVisible(bool(library.problems))
         self.problems_box.setTitle(self.tr("Problems ({count})").format(count=len(library.problems)))
         self._selection_changed()
+
+    def show_unfinished(self, sessions: list[tuple[int, str]]) -> None:
+        """The sessions the learner left before the end, newest first."""
+        self.resume_list.clear()
+        for session_id, text in sessions:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, session_id)
+            self.resume_list.addItem(item)
+        if sessions:
+            self.resume_list.setCurrentRow(0)
+        self.resume_box.setVisible(bool(sessions))
+
+    def _resume(self) -> None:
+        item = self.resume_list.currentItem()
+        if item is not None:
+            self.resume_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
 
     def show_loading(self) -> None:
         self.title.setText(self.tr("Loading question banks\u2026"))
