@@ -6,12 +6,16 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quizapp import __version__
-from quizapp.loader import Library, display_path, load_library
-from quizapp.model import QUESTION_TYPES
 from quizapp.paths import DATA_DIR_VARIABLE, bundled_banks_dir, data_dir, user_banks_dir
-from quizapp.quotes import SourceTexts, check_quotes
+
+if TYPE_CHECKING:
+    from quizapp.loader import Library
+
+# The core (YAML, the model) is imported inside the commands that need it, so that starting the
+# desktop app shows its window before anything else is loaded.
 
 COMMANDS = ("validate", "list", "stats", "export", "gui")
 
@@ -87,6 +91,9 @@ def _with_default_command(argv: list[str]) -> list[str]:
 
 
 def run_validate(paths: Sequence[str], sources: str | None) -> int:
+    from quizapp.loader import display_path, load_library
+    from quizapp.quotes import SourceTexts, check_quotes
+
     locations = [Path(p) for p in paths] or [bundled_banks_dir()]
     texts = None
     if sources is not None:
@@ -120,6 +127,9 @@ def run_validate(paths: Sequence[str], sources: str | None) -> int:
 
 
 def format_library(library: Library) -> str:
+    from quizapp.loader import display_path
+    from quizapp.model import QUESTION_TYPES
+
     lines: list[str] = []
     for bank in library.banks:
         lines.append(f"{bank.id}  {bank.title}  ({len(bank.questions)} questions, {bank.language}, v{bank.version})")
@@ -213,6 +223,7 @@ def format_stats(stats) -> str:
 
 
 def run_stats(data: Path, profile_name: str | None, as_json: bool) -> int:
+    from quizapp.loader import load_library
     from quizapp.stats import profile_stats
 
     records = _open_records(data)
@@ -229,6 +240,8 @@ def run_stats(data: Path, profile_name: str | None, as_json: bool) -> int:
 
 def run_export(data: Path, target: str, profile_name: str | None) -> int:
     import csv
+
+    from quizapp.loader import load_library
 
     records = _open_records(data)
     if records is None:
@@ -300,6 +313,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "export":
         return run_export(data, args.attempts, args.profile)
     if args.command == "list":
+        from quizapp.loader import load_library
+
         print(format_library(load_library(library_locations(data, args.paths))))
         return 0
     from quizapp.gui.app import run_app  # the GUI is imported only when it is needed

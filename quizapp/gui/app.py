@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from quizapp import __version__
@@ -33,11 +34,38 @@ def run_app(data: Path, locations: list[Path]) -> int:
     from quizapp.gui.preferences import Preferences, apply_appearance
 
     install_translations(app)
-    log_path = setup_logging(data)
-    install_excepthook(log_path)
     preferences = Preferences(data)
     apply_appearance(app, preferences)
     window = MainWindow(data, locations, preferences)
     window.show()
-    QTimer.singleShot(0, window.start)
+
+    def start() -> None:
+        install_excepthook(setup_logging(data))
+        window.start()
+
+    # Everything else waits until the window is on screen: its first expose, or a moment at most.
+    first_paint = FirstExpose(start, app)
+    handle = window.windowHandle()
+    if handle is not None:
+        handle.installEventFilter(first_paint)
+    QTimer.singleShot(300, first_paint.fire)
     return app.exec()
+
+
+class FirstExpose(QObject):
+    """Calls a function once, when a window is first exposed (shown and about to be painted)."""
+
+    def __init__(self, callback: Callable[[], None], parent: QObject) -> None:
+        super().__init__(parent)
+        self.callback = callback
+        self.fired = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Expose and not self.fired:
+            QTimer.singleShot(0, self.fire)  # after this expose has been painted
+        return False
+
+    def fire(self) -> None:
+        if not self.fired:
+            self.fired = True
+            self.callback()

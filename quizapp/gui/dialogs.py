@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 
 def confirm(parent: QWidget | None, title: str, text: str, yes: str = "", default_no: bool = True) -> bool:
     """Ask a yes/no question; True when the user says yes."""
+    from PySide6.QtWidgets import QMessageBox  # not needed before the first question
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(title)

@@ -5,12 +5,11 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 log = logging.getLogger("quizapp")
 LOG_NAME = "quizapp.log"
@@ -18,6 +17,8 @@ LOG_NAME = "quizapp.log"
 
 def setup_logging(data: Path) -> Path | None:
     """Log to `quizapp.log` in the data folder; None when the folder cannot be written."""
+    from logging.handlers import RotatingFileHandler
+
     try:
         data.mkdir(parents=True, exist_ok=True)
         handler = RotatingFileHandler(data / LOG_NAME, maxBytes=1_000_000, backupCount=2, encoding="utf-8")
@@ -32,6 +33,8 @@ def setup_logging(data: Path) -> Path | None:
 
 def show_error(parent: QWidget | None, message: str, detail: str = "") -> None:
     """Tell the user something went wrong, in words they understand; never a traceback."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(QCoreApplication.translate("errors", "quizapp"))

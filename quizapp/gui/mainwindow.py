@@ -6,21 +6,23 @@ import logging
 import random
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from quizapp.gui.dialogs import confirm
 from quizapp.gui.errors import show_error
 from quizapp.gui.preferences import Preferences, apply_appearance
-from quizapp.gui.screens.library import BankProgress, LibraryScreen, StartRequest
-from quizapp.gui.screens.profiles import ProfilesScreen
-from quizapp.gui.screens.quiz import QuizScreen
-from quizapp.gui.screens.results import ResultsScreen
-from quizapp.gui.study import StudyController, utc_now
 from quizapp.gui.taskman import TaskManager
-from quizapp.loader import BANK_SUFFIXES, Library, load_library
+
+if TYPE_CHECKING:
+    from quizapp.gui.screens.library import BankProgress, StartRequest
+    from quizapp.loader import Library
+
+# Bank files the window accepts when dropped (the loader's own list, without importing it before the first paint).
+BANK_SUFFIXES = (".yaml", ".yml")
 
 log = logging.getLogger(__name__)
 
@@ -34,11 +36,12 @@ class MainWindow(QMainWindow):
         self.locations = list(locations)
         self.preferences = preferences
         self.taskman = TaskManager(self)
-        self.library = Library()
+        self.library: Library | None = None
         self.library_loaded = False
         self.records = None
         self.profile_id: int | None = None
         self.state = ""
+        self.started = False
 
         self.setWindowTitle(self.tr("quizapp"))
         self.setAcceptDrops(True)
@@ -46,38 +49,56 @@ class MainWindow(QMainWindow):
         if (geometry := preferences.geometry()) is not None:
             self.restoreGeometry(geometry)
 
+        # Only a light frame is built before the first paint; the screens follow in start().
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self.screens: dict[str, QWidget] = {}
+        self.stats_screen = None  # built when first shown: QtCharts is not needed before
+        self.last_request = None
+        self.placeholder = QLabel(self.tr("Loading\u2026"), self)
+        self.stack.addWidget(self.placeholder)
+        self.status = QLabel(self)
+        self.statusBar().addWidget(self.status, 1)
+        self._build_menus()
+
+    def build_screens(self) -> None:
+        """The screens and the study controller, imported and built right after the first paint."""
+        from quizapp.gui.screens.library import LibraryScreen
+        from quizapp.gui.screens.profiles import ProfilesScreen
+        from quizapp.gui.screens.quiz import QuizScreen
+        from quizapp.gui.screens.results import ResultsScreen
+        from quizapp.gui.study import StudyController
+        from quizapp.loader import Library
+
+        self.library = Library()
         self.library_screen = LibraryScreen(self)
         self.library_screen.open_requested.connect(self.open_bank_dialog)
+        self.library_screen.start_requested.connect(self.start_session)
+        self.library_screen.resume_requested.connect(self.resume_session)
         self.profiles_screen = ProfilesScreen(self)
         self.profiles_screen.chosen.connect(self.choose_profile)
         self.profiles_screen.create_requested.connect(self.create_profile)
         self.profiles_screen.rename_requested.connect(self.rename_profile)
         self.profiles_screen.delete_requested.connect(self.delete_profile)
-        self.library_screen.start_requested.connect(self.start_session)
-        self.library_screen.resume_requested.connect(self.resume_session)
         self.quiz_screen = QuizScreen(self)
         self.results_screen = ResultsScreen(self)
         self.results_screen.retry_mistakes.connect(self.retry_mistakes)
         self.study = StudyController(self.quiz_screen, self.results_screen, self)
         self.study.show_screen.connect(self.move_to)
-        self.stats_screen = None  # built when first shown: QtCharts is not needed for the first paint
         self._add_screen("library", self.library_screen)
         self._add_screen("profiles", self.profiles_screen)
         self._add_screen("quiz", self.quiz_screen)
         self._add_screen("results", self.results_screen)
-        self.last_request = None
-        self.status = QLabel(self)
-        self.statusBar().addWidget(self.status, 1)
-        self._build_menus()
         self.move_to("library")
 
     # -- start ----------------------------------------------------------------------------------
 
     def start(self) -> None:
-        """After the first paint: load the banks in the background and open the learner's records."""
+        """After the first paint: build the screens, load the banks in the background, open the records."""
+        if self.started:
+            return
+        self.started = True
+        self.build_screens()
         self.load_banks()
         self.open_records()
         if self.records is None:
@@ -204,6 +225,8 @@ class MainWindow(QMainWindow):
 
     def move_to(self, state: str) -> None:
         """Show a screen, refreshing it from the current records first."""
+        if state not in self.screens and state != "stats":
+            return  # not built yet: the window is still starting
         if state in ("stats",) and self.profile_id is None:
             state = "profiles"
         if self.state == "quiz" and state != "quiz" and self.study.session is not None:
@@ -225,6 +248,9 @@ class MainWindow(QMainWindow):
 
     def bank_progress(self) -> dict[str, BankProgress]:
         """The learner's accuracy and what is due today, per bank."""
+        from quizapp.gui.screens.library import BankProgress
+        from quizapp.gui.study import utc_now
+
         if self.records is None or self.profile_id is None:
             return {}
         now = utc_now()
@@ -264,6 +290,7 @@ class MainWindow(QMainWindow):
     # -- sessions -------------------------------------------------------------------------------
 
     def start_session(self, request: StartRequest) -> None:
+        from quizapp.gui.study import utc_now
         from quizapp.sessions import NothingToStudy, SessionFilter, SessionMode, SessionSpec, start_session
 
         if self.records is None or self.profile_id is None:
@@ -301,6 +328,8 @@ class MainWindow(QMainWindow):
         self.study.run(session, self.library)
 
     def retry_mistakes(self) -> None:
+        from quizapp.gui.screens.library import StartRequest
+
         request = self.last_request
         bank_ids = request.bank_ids if request is not None else tuple(self.library_screen.selected_bank_ids())
         self.start_session(StartRequest("mistakes", bank_ids, frozenset(), frozenset(), frozenset(), None, None))
@@ -308,6 +337,7 @@ class MainWindow(QMainWindow):
     # -- statistics and settings ----------------------------------------------------------------
 
     def _enter_stats(self) -> None:
+        from quizapp.gui.study import utc_now
         from quizapp.stats import profile_stats
 
         if self.records is None or self.profile_id is None:
@@ -337,6 +367,8 @@ class MainWindow(QMainWindow):
         """Load every bank off the GUI thread; the window is already on screen."""
         self.status.setText(self.tr("Loading question banks\u2026"))
         locations = list(self.locations)
+        from quizapp.loader import load_library
+
         self.taskman.run(lambda: load_library(locations), self._banks_loaded, self._banks_failed)
 
     def _banks_loaded(self, library: Library) -> None:
@@ -358,6 +390,8 @@ class MainWindow(QMainWindow):
         self.load_banks()
 
     def open_bank_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         paths, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Open question bank"), str(Path.home()), self.tr("Question banks (*.yaml *.yml)")
         )
