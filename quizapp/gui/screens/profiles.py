@@ -70,6 +70,7 @@ class ProfilesScreen(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.open_button)
         layout.addLayout(buttons)
+        layout.addStretch(0)
         self._update_buttons()
 
     def show_profiles(self, profiles: list, current: int | None) -> None:
@@ -83,6 +84,7 @@ class ProfilesScreen(QWidget):
                 self.list.setCurrentItem(item)
         if self.list.currentItem() is None and self.list.count():
             self.list.setCurrentRow(0)
+        self.list.setVisible(bool(profiles))
         if profiles:
             self.note.setText(self.tr("Pick your name and press Continue, or add a new learner."))
         else:

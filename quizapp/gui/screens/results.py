@@ -106,6 +106,8 @@ class ResultsScreen(QWidget):
         for column in (1, 2, 3):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.answers.verticalHeader().hide()
+        # Row heights follow the wrapped text as the columns get their widths.
+        self.answers.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.answers.setWordWrap(True)
         self.answers.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout.addWidget(self.answers, 1)
@@ -163,6 +165,5 @@ class ResultsScreen(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.answers.setItem(row, column, item)
-        self.answers.resizeRowsToContents()
         self.retry_button.setEnabled(any(r.grade is None or not r.grade.correct for r in rows))
         self.back_button.setFocus()

@@ -47,6 +47,9 @@ class StatsData:
     exams: Sequence[tuple[str, float, bool | None]] = field(default_factory=tuple)  # (when, score, passed)
 
 
+MAX_TOPICS = 8
+
+
 def _chart(title: str) -> tuple[QChart, QChartView]:
     chart = QChart()
     chart.setTitle(title)
@@ -152,7 +155,9 @@ class StatsScreen(QWidget):
         volume = QValueAxis()
         volume.setTitleText(self.tr("answers"))
         volume.setLabelFormat("%d")
-        volume.setRange(0, max([c for _, c, _ in days] + [1]))
+        top = max([c for _, c, _ in days] + [4])
+        volume.setRange(0, -(-top // 4) * 4)  # a multiple of 4, so that the 5 ticks are whole numbers
+        volume.setTickCount(5)
         chart.addAxis(volume, Qt.AlignmentFlag.AlignLeft)
         bars.attachAxis(volume)
         percent = QValueAxis()
@@ -170,14 +175,16 @@ class StatsScreen(QWidget):
             chart.removeAxis(axis)
         values = QBarSet(self.tr("% right"))
         labels = []
-        for title, answered, right in topics:
-            labels.append(f"{title} ({answered})")
-            values.append(100.0 * right / answered if answered else 0)
+        # The topics with the most answers, at most eight, so that every bar stays readable.
+        shown = sorted(sorted(topics, key=lambda t: -t[1])[:MAX_TOPICS], key=lambda t: t[0], reverse=True)
+        for title, answered, right in shown:
+            short = title if len(title) <= 34 else title[:33].rstrip() + "\u2026"
+            labels.append(f"{short} ({answered})")
+            values.append(round(100.0 * right / answered) if answered else 0)
         series = QHorizontalBarSeries()
         series.append(values)
         series.setLabelsVisible(True)
         series.setLabelsFormat("@value%")
-        series.setLabelsPrecision(3)
         chart.addSeries(series)
         categories = QBarCategoryAxis()
         categories.append(labels or [""])
