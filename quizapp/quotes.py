@@ -7,36 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quizapp.model import Bank, BankError
+from quizapp.textmatch import TYPOGRAPHIC
 
-_TYPOGRAPHIC = str.maketrans(
-    {
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-        "\u2026": "...",
-    }
-)
 _SPACE = re.compile(r"\s+")
 _ELLIPSIS = re.compile(r"\s*(?:\.\s*){3}\s*")
 
 
 def normalize_passage(text: str) -> str:
     """White space folded, quote marks and dashes in one form, ellipses as '...'."""
-    return _SPACE.sub(" ", text.translate(_TYPOGRAPHIC)).strip()
+    return _SPACE.sub(" ", text.translate(TYPOGRAPHIC)).strip()
 
 
 def quote_in_text(quote: str, text: str) -> bool:

@@ -26,7 +26,7 @@ _FOLD_LETTERS = str.maketrans(
 )
 
 # Typographic forms that a learner's keyboard may or may not produce.
-_TYPOGRAPHIC = str.maketrans(
+TYPOGRAPHIC = str.maketrans(
     {
         "\u2018": "'",
         "\u2019": "'",
@@ -63,7 +63,7 @@ def _is_edge_junk(char: str) -> bool:
 
 def fold_text(text: str) -> str:
     """Case, diacritics (including đ), typographic quotes and dashes, and runs of white space folded."""
-    text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHIC)
+    text = unicodedata.normalize("NFKC", text).translate(TYPOGRAPHIC)
     text = text.casefold().translate(_FOLD_LETTERS)
     decomposed = unicodedata.normalize("NFD", text)
     text = "".join(c for c in decomposed if not unicodedata.combining(c))

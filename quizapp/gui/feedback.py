@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from quizapp.grading import Grade
+from quizapp.gui.answers import describe_expected
 from quizapp.model import Bank, Question
 
 # A tint behind the verdict; the symbol and the words carry the meaning, not the colour.
@@ -80,7 +81,9 @@ class FeedbackPanel(QFrame):
             palette.setColor(QPalette.ColorRole.Window, tinted)
             self.setPalette(palette)
         if not grade.correct:
-            self._set(self.expected, self.tr("Right answer: {answer}").format(answer=self._expected(question, grade)))
+            self._set(
+                self.expected, self.tr("Right answer: {answer}").format(answer=describe_expected(question, grade))
+            )
         if grade.unreadable:
             self._set(
                 self.why_not,
@@ -99,17 +102,6 @@ class FeedbackPanel(QFrame):
                 if source.url:
                     citation += f"\n{source.url}"
                 self._set(self.citation, citation)
-
-    def _expected(self, question: Question, grade: Grade) -> str:
-        if question.type == "true_false":
-            return self.tr("True") if grade.expected == ("true",) else self.tr("False")
-        if question.type == "ordering":
-            return " \u2192 ".join(grade.expected)
-        if question.type in ("matching", "multiple"):
-            return "; ".join(grade.expected)
-        if question.type == "cloze":
-            return " / ".join(grade.expected)
-        return grade.expected[0] if grade.expected else ""
 
     @staticmethod
     def _set(label: QLabel, text: str) -> None:

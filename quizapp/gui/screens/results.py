@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from quizapp.grading import Grade
+from quizapp.gui.answers import describe_expected, describe_response
 from quizapp.model import Question
 
 
@@ -42,29 +43,6 @@ class ResultSummary:
     seconds: float
     topics: Sequence[tuple[str, int, int]]  # (topic title, right, asked)
     timed_out: bool = False
-
-
-def describe_response(question: Question, response: Any) -> str:
-    """A learner's response as text, for the results list and exports."""
-    tr = QCoreApplication.translate
-    if response is None:
-        return tr("results", "(skipped)")
-    if question.type == "true_false" and isinstance(response, bool):
-        return tr("results", "True") if response else tr("results", "False")
-    if isinstance(response, dict):
-        return "; ".join(f"{left} \u2192 {right}" for left, right in response.items())
-    if isinstance(response, list | tuple | set | frozenset):
-        separator = " \u2192 " if question.type == "ordering" else " / " if question.type == "cloze" else "; "
-        return separator.join(str(item) for item in response)
-    return str(response)
-
-
-def describe_expected(question: Question, grade: Grade) -> str:
-    if question.type == "true_false":
-        tr = QCoreApplication.translate
-        return tr("results", "True") if grade.expected == ("true",) else tr("results", "False")
-    separator = " \u2192 " if question.type == "ordering" else " / " if question.type == "cloze" else "; "
-    return separator.join(grade.expected)
 
 
 class ResultsScreen(QWidget):
