@@ -298,3 +298,49 @@ def test_every_control_has_an_accessible_name(qtbot, window: MainWindow) -> None
                 assert button.accessibleName() or button.text().strip(), button
         quiz = window.quiz_screen
         quiz.skipped.emit(0)
+
+
+def test_dropping_a_bank_file_on_the_window_opens_it(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    first_profile(qtbot, window)
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    path = write_bank(
+        extra,
+        "- {id: a, type: true_false, prompt: P, answer: true, explanation: E}",
+        header=BANK_HEADER.replace("id: test-bank", "id: dropped").replace("Test bank", "Dropped bank"),
+    )
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path)), QUrl.fromLocalFile(str(tmp_path / "notes.txt"))])
+    event = QDropEvent(
+        QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.library_screen.bank_list.count() == 2, timeout=10_000)
+    titles = [window.library_screen.bank_list.item(i).text().splitlines()[0] for i in range(2)]
+    assert "Dropped bank" in titles
+
+
+def test_dark_theme_applies_a_dark_palette(qtbot, data_dir: Path) -> None:
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from quizapp.gui.preferences import apply_appearance
+
+    app = QApplication.instance()
+    before = app.palette()
+    preferences = Preferences(data_dir)
+    preferences.theme = "dark"
+    preferences.font_size = 15
+    try:
+        apply_appearance(app, preferences)
+        assert app.palette().color(QPalette.ColorRole.Window).lightness() < 80
+        assert app.palette().color(QPalette.ColorRole.WindowText).lightness() > 180
+        assert app.font().pointSize() == 15
+    finally:
+        preferences.theme = "light"
+        preferences.font_size = 11
+        apply_appearance(app, preferences)
+        app.setPalette(before)
