@@ -109,6 +109,11 @@ _MULTIPLIERS = {
     "trillion": 1e12,
     "tn": 1e12,
 }
+# Words before a number that hedge it; the number is read as it stands. Diacritics are folded already.
+_QUALIFIERS = re.compile(
+    r"^(?:(?:about|around|approximately|approx\.?|roughly|nearly|almost|over|under|more than|less than|"
+    r"fewer than|just over|just under|some|circa|ca\.|~|khoang|gan|hon|tren|duoi)\s*)+"
+)
 _NUMBER = re.compile(
     r"^(?P<sign>[+-]?)\s*"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,200 or 1,140,000.5
@@ -128,6 +133,7 @@ def parse_number(text: str, units: Sequence[str] = ()) -> float | None:
     if not isinstance(text, str):
         return None
     folded = fold_text(text).rstrip("!?;:")
+    folded = _QUALIFIERS.sub("", folded)  # "nearly 400", "about US$1.14 billion"
     if folded.endswith(".") and not folded.endswith(".."):
         folded = folded[:-1].rstrip()  # a full stop after the number
     folded_units = sorted({fold_text(u) for u in units} - {""}, key=len, reverse=True)
